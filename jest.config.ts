@@ -2,7 +2,7 @@ import type { Config } from 'jest';
 
 const tsTransform: Config['transform'] = {
   // Transpile only: type checking runs once, through `tsc --noEmit`.
-  '^.+\\.(ts|tsx)$': ['ts-jest', { isolatedModules: true, tsconfig: { jsx: 'react-jsx', module: 'commonjs', moduleResolution: 'node', esModuleInterop: true } }],
+  '^.+\\.(ts|tsx)$': ['ts-jest', { tsconfig: { isolatedModules: true, jsx: 'react-jsx', module: 'commonjs', moduleResolution: 'node', esModuleInterop: true } }],
 };
 
 const common: Partial<Config> = {
