@@ -91,7 +91,7 @@ export const describeApiError = (error: unknown, ctx: ApiErrorContext = {}): Des
       kind: 'forbidden',
       status,
       title: ctx.namespace
-        ? msg('You do not have permission to {{verb}} {{resource}} in namespace {{namespace}}.', { verb, resource: resource || kind, namespace: ctx.namespace })
+        ? msg('You do not have permission to {{verb}} {{resource}} in namespace {{namespaceName}}.', { verb, resource: resource || kind, namespaceName: ctx.namespace })
         : msg('You do not have permission to {{verb}} {{resource}}.', { verb, resource: resource || kind }),
       detail: msg('Ask a cluster administrator for access. The API server said: {{message}}', { message: serverMessage }),
       causes,
