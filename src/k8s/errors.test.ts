@@ -8,7 +8,7 @@ describe('describeApiError', () => {
   it('names the verb, resource and namespace of a 403', () => {
     const d = describeApiError(
       consoleError(403, { reason: 'Forbidden', message: 'backupschedules.cluster.open-cluster-management.io is forbidden: User "viewer" cannot create' }),
-      { verb: 'create', model: BackupScheduleModel, namespaceName: 'open-cluster-management-backup' },
+      { verb: 'create', model: BackupScheduleModel, namespace: 'open-cluster-management-backup' },
     );
     expect(d.kind).toBe('forbidden');
     expect(d.title).toEqual({
