@@ -21,7 +21,7 @@ const config: Config = {
       ...common,
       displayName: 'unit',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/test/{contract,simulator,chart,config,i18n}/**/*.test.ts'],
+      testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/test/{contract,simulator,chart,config,i18n,harness}/**/*.test.ts'],
     },
     {
       ...common,

@@ -26,6 +26,13 @@ describe('describeApiError', () => {
     expect(d.title.params).toEqual({ resource: 'backupschedules.cluster.open-cluster-management.io' });
   });
 
+  it('reads the console\'s NoModelError (kind missing from discovery) as "not installed"', () => {
+    const noModel = Object.assign(new Error('Model does not exist'), { name: 'NoModelError' });
+    const d = describeApiError(noModel, { verb: 'list', model: BackupScheduleModel });
+    expect(d.kind).toBe('notInstalled');
+    expect(d.title.params).toEqual({ resource: 'backupschedules.cluster.open-cluster-management.io' });
+  });
+
   it('reads a 404 naming an object as "not found"', () => {
     const d = describeApiError(
       consoleError(404, { reason: 'NotFound', message: 'backupschedules.cluster.open-cluster-management.io "schedule-acm" not found', details: { name: 'schedule-acm' } }),

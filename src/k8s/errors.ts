@@ -50,6 +50,13 @@ const resourceLabel = (ctx: ApiErrorContext): string => {
 
 const VERB_DEFAULT = 'access';
 
+const notInstalled = (resource: string, causes: DescribedApiError['causes']): DescribedApiError => ({
+  kind: 'notInstalled',
+  title: msg('{{resource}} is not installed on this cluster.', { resource: resource || 'This API' }),
+  detail: msg('The API server does not serve this resource, so the operator that provides it is not installed or not enabled.'),
+  causes,
+});
+
 /**
  * Turns any API error into a human explanation. Pure: the UI translates the returned messages.
  * A 404 without an object name in the Status means the API server does not serve the resource
@@ -65,6 +72,11 @@ export const describeApiError = (error: unknown, ctx: ApiErrorContext = {}): Des
   const resource = resourceLabel(ctx);
   const causes = (body?.details?.causes ?? []).map((c) => ({ field: c.field, message: c.message ?? c.reason ?? '' }));
 
+  // The console answers a watch of a kind that discovery does not list with a NoModelError
+  // instead of sending a request: the same meaning as a 404 on the kind.
+  if (status === undefined && (e.name === 'NoModelError' || serverMessage === 'Model does not exist')) {
+    return notInstalled(resource || kind, causes);
+  }
   if (status === undefined) {
     const looksLikeNetwork = e.name === 'TypeError' || /fetch|network|ECONNREFUSED|Failed to fetch/i.test(serverMessage);
     return looksLikeNetwork
@@ -108,13 +120,7 @@ export const describeApiError = (error: unknown, ctx: ApiErrorContext = {}): Des
         causes,
       };
     }
-    return {
-      kind: 'notInstalled',
-      status,
-      title: msg('{{resource}} is not installed on this cluster.', { resource: resource || kind || 'This API' }),
-      detail: msg('The API server does not serve this resource, so the operator that provides it is not installed or not enabled.'),
-      causes,
-    };
+    return { ...notInstalled(resource || kind, causes), status };
   }
   if (status === 409) {
     if (body?.reason === 'AlreadyExists') {
