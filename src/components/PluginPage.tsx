@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { DocumentTitle, ListPageHeader } from '@openshift-console/dynamic-plugin-sdk';
 import { PageSection } from '@patternfly/react-core';
+import { CollisionBanner } from './CollisionBanner';
 
 type PluginPageProps = {
   /** Already translated. */
@@ -10,11 +11,17 @@ type PluginPageProps = {
   children: ReactNode;
 };
 
-/** The chrome every page of the plugin shares: document title, console header, body section. */
+/**
+ * The chrome every page of the plugin shares: document title, console header, body section, and
+ * the backup-collision warning, which must be seen wherever the admin is.
+ */
 export const PluginPage = ({ title, actions, children }: PluginPageProps) => (
   <>
     <DocumentTitle>{title}</DocumentTitle>
     <ListPageHeader title={title}>{actions}</ListPageHeader>
-    <PageSection>{children}</PageSection>
+    <PageSection>
+      <CollisionBanner />
+      {children}
+    </PageSection>
   </>
 );

@@ -317,6 +317,16 @@ describe('drReadiness — each rule', () => {
     expect(r.verdict).toBe('atRisk');
   });
 
+  it('auto-import: clusters without a server URL are named but do not put the hub at risk', () => {
+    const r = run({
+      managedClusters: ok([cluster('local-cluster', { local: true }), cluster('imported-1'), cluster('eks-1', { url: false }), cluster('hive-1', { hive: true })]),
+    });
+    const c = byId(r.checks, 'autoImport');
+    expect(c).toMatchObject({ status: 'pass', items: ['eks-1'] });
+    expect(c.detail.params).toEqual({ noUrl: 1 });
+    expect(r.verdict).toBe('ready');
+  });
+
   it('auto-import: an expired token does not count, a token secret does', () => {
     const expired = run({ managedServiceAccounts: ok([msa('imported-1', { expires: '2025-05-01T00:00:00Z' })]) });
     expect(byId(expired.checks, 'autoImport').status).toBe('warn');

@@ -579,6 +579,19 @@ const autoImportCheck = (input: ReadinessInput, role: HubRole): ReadinessCheck =
   }
   const noUrl = wont.filter((c) => c.reason === 'noServerUrl').length;
   const noToken = wont.length - noUrl;
+  if (noToken === 0) {
+    // No backup setting can make these reconnect (the operator needs the URL to import them), so
+    // they are listed for the runbook rather than counted as a risk of this hub's backups.
+    return check(
+      'autoImport',
+      'pass',
+      msg(
+        'Every imported cluster that can reconnect by itself has an auto-import token. {{noUrl}} clusters have no server URL in their client config and must be imported again by hand after a restore, whatever the backup settings.',
+        { noUrl },
+      ),
+      { items: wont.map((c) => c.name) },
+    );
+  }
   const detail = !msaOn && noToken
     ? msg(
         '{{count}} of {{imported}} imported clusters would not reconnect by themselves after a restore ({{noToken}} without an auto-import token, {{noUrl}} without a server URL). Turn on useManagedServiceAccount in the BackupSchedule so the operator creates tokens; clusters without a server URL must be imported again by hand.',

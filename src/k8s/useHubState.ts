@@ -3,8 +3,10 @@ import {
   BackupScheduleModel,
   BackupStorageLocationModel,
   ClusterVersionModel,
+  ConfigurationPolicyModel,
   DataProtectionApplicationModel,
   ManagedClusterModel,
+  ManagedServiceAccountModel,
   PolicyModel,
   RestoreModel,
   VeleroBackupModel,
@@ -16,8 +18,10 @@ import type {
   BackupSchedule,
   BackupStorageLocation,
   ClusterVersion,
+  ConfigurationPolicy,
   DataProtectionApplication,
   ManagedCluster,
+  ManagedServiceAccount,
   Policy,
   Restore,
   VeleroBackup,
@@ -39,18 +43,33 @@ export type HubState = {
   rootPolicies: WatchResult<Policy[]>;
   /** Replicated policies in the hub's own cluster namespace (§3), where per-template status lives. */
   replicatedPolicies: WatchResult<Policy[]>;
+  /** Opt-in (`include`): ManagedServiceAccounts of every namespace, where the auto-import ones live (§5). */
+  managedServiceAccounts: WatchResult<ManagedServiceAccount[]>;
+  /** Opt-in (`include`): ConfigurationPolicies in the hub's own cluster namespace (§3). */
+  configurationPolicies: WatchResult<ConfigurationPolicy[]>;
   /** The hub's own ManagedCluster name (`local-cluster` unless renamed). */
   localClusterName: string;
 };
 
-type Options = { skip?: Partial<Record<Exclude<keyof HubState, 'localClusterName'>, boolean>> };
+/** Sources few pages need: watched only when asked for, so existing callers pay nothing. */
+type OptionalSource = 'managedServiceAccounts' | 'configurationPolicies';
+type DefaultSource = Exclude<keyof HubState, 'localClusterName' | OptionalSource>;
+
+type Options = {
+  skip?: Partial<Record<DefaultSource, boolean>>;
+  /**
+   * Optional sources to watch. One left out reads as loaded and empty, like a skipped watch:
+   * callers must not derive anything from a source they did not include.
+   */
+  include?: Partial<Record<OptionalSource, boolean>>;
+};
 
 /**
  * Live state of the hub's backup namespace and what the DR pages derive from it. The console
  * shares identical watches between components, so several pages and the collision banner using
  * this hook cost one websocket per kind.
  */
-export const useHubState = ({ skip = {} }: Options = {}): HubState => {
+export const useHubState = ({ skip = {}, include = {} }: Options = {}): HubState => {
   const ns = BACKUP_NAMESPACE;
   const managedClusters = useWatchList<ManagedCluster>(ManagedClusterModel, { skip: skip.managedClusters });
   const localClusterName =
@@ -71,6 +90,11 @@ export const useHubState = ({ skip = {} }: Options = {}): HubState => {
     clusterVersions: useWatchList<ClusterVersion>(ClusterVersionModel, { skip: skip.clusterVersions }),
     rootPolicies: useWatchList<Policy>(PolicyModel, { namespace: ns, skip: skip.rootPolicies }),
     replicatedPolicies: useWatchList<Policy>(PolicyModel, { namespace: localClusterName, skip: skip.replicatedPolicies }),
+    managedServiceAccounts: useWatchList<ManagedServiceAccount>(ManagedServiceAccountModel, { skip: !include.managedServiceAccounts }),
+    configurationPolicies: useWatchList<ConfigurationPolicy>(ConfigurationPolicyModel, {
+      namespace: localClusterName,
+      skip: !include.configurationPolicies,
+    }),
   };
 };
 
