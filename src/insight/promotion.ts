@@ -369,7 +369,7 @@ const permissionsCheck = (access: PromotionAccess, activation: ActivationStep): 
   ];
   const denied = needed.filter(([ok]) => ok === false).map(([, what]) => what);
   if (denied.length) {
-    return item('permissions', 'fail', msg('You may not: {{actions}} in {{namespace}}.', { actions: denied.join(', '), namespace: BACKUP_NAMESPACE }), {
+    return item('permissions', 'fail', msg('You may not: {{actions}} in {{namespaceName}}.', { actions: denied.join(', '), namespaceName: BACKUP_NAMESPACE }), {
       fix: msg('Ask a cluster administrator for these permissions in the backup namespace.'),
     });
   }

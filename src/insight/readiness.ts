@@ -347,8 +347,8 @@ const dpaCheck = (input: ReadinessInput): ReadinessCheck => {
     return check(
       'dataProtectionApplication',
       'fail',
-      msg('No DataProtectionApplication in {{namespace}}: Velero is not configured, so no backup can be written. Create one that points at your storage bucket.', {
-        namespace: BACKUP_NAMESPACE,
+      msg('No DataProtectionApplication in {{namespaceName}}: Velero is not configured, so no backup can be written. Create one that points at your storage bucket.', {
+        namespaceName: BACKUP_NAMESPACE,
       }),
       { blocking: true },
     );
