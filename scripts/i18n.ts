@@ -63,10 +63,35 @@ export const expectedCatalogs = (): Record<(typeof LOCALES)[number], Catalog> =>
   return result;
 };
 
+/**
+ * i18next-parser takes an option named `namespace` (or `ns`) as the catalog to write the key to,
+ * so `t('in {{namespace}}', { namespace: x })` silently never reaches locales/.
+ */
+export const reservedPlaceholders = (): string[] => {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)) {
+        fs.readFileSync(file, 'utf8')
+          .split('\n')
+          .forEach((line, i) => {
+            if (/\{\{\s*(namespace|ns)\s*\}\}/.test(line)) found.push(`${path.relative(ROOT, file)}:${i + 1}`);
+          });
+      }
+    }
+  };
+  walk(path.join(ROOT, 'src'));
+  return found;
+};
+
 const main = () => {
   const check = process.argv.includes('--check');
   const expected = expectedCatalogs();
-  const problems: string[] = [];
+  const problems: string[] = reservedPlaceholders().map(
+    (where) => `${where}: rename the {{namespace}} placeholder (e.g. {{namespaceName}}); the extractor reads 'namespace' as a catalog name`,
+  );
   for (const lng of LOCALES) {
     const file = localeFile(path.join(ROOT, 'locales'), lng);
     const text = serialize(expected[lng]);
