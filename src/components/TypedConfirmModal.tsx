@@ -7,6 +7,7 @@ import {
   HelperText,
   HelperTextItem,
   List,
+  ListComponent,
   ListItem,
   Modal,
   ModalBody,
@@ -23,6 +24,10 @@ export type TypedConfirmModalProps = {
   title: string;
   /** Exactly what will happen, in order, on which cluster (already translated). */
   consequences: ReactNode[];
+  /** Numbers the consequences, for actions whose steps run in that order. */
+  ordered?: boolean;
+  /** Replaces the "This will:" line above the consequences, e.g. to name the cluster they happen on. */
+  intro?: ReactNode;
   /** The text the admin must type, usually the object's or the hub's name. */
   confirmText: string;
   confirmLabel: string;
@@ -44,6 +49,8 @@ export const TypedConfirmModal = ({
   isOpen,
   title,
   consequences,
+  ordered,
+  intro,
   confirmText,
   confirmLabel,
   variant = 'danger',
@@ -77,8 +84,8 @@ export const TypedConfirmModal = ({
     <Modal variant="medium" isOpen={isOpen} onClose={pending ? undefined : onClose} aria-labelledby="typed-confirm-title">
       <ModalHeader title={title} labelId="typed-confirm-title" titleIconVariant={variant === 'primary' ? undefined : variant} />
       <ModalBody>
-        <p>{t('This will:')}</p>
-        <List data-testid="consequences">
+        {intro ?? <p>{t('This will:')}</p>}
+        <List data-testid="consequences" component={ordered ? ListComponent.ol : ListComponent.ul}>
           {consequences.map((c, i) => (
             <ListItem key={i}>{c}</ListItem>
           ))}

@@ -80,6 +80,8 @@ export const ANNOTATIONS = {
   actionUser: 'business-continuity.open-cluster-management.io/requested-by',
   actionTime: 'business-continuity.open-cluster-management.io/requested-at',
   action: 'business-continuity.open-cluster-management.io/action',
+  /** The BackupSchedule chosen when a promotion started, so a reload can finish it (JSON). */
+  promotionSchedule: 'business-continuity.open-cluster-management.io/promotion-schedule',
 } as const;
 
 /** §1: the hub publishes its id as this cluster claim on its own ManagedCluster. */
