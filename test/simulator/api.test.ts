@@ -346,6 +346,16 @@ describeWithCrds('simulator REST API', () => {
       expect(viewerList.body.status.allowed).toBe(true);
     });
 
+    it('tells each user who they are (SelfSubjectReview)', async () => {
+      const path = '/apis/authentication.k8s.io/v1/selfsubjectreviews';
+      const body = { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' };
+      const viewer = await api.call('POST', path, { body, token: 'viewer' });
+      expect(viewer.status).toBe(201);
+      expect(viewer.body.status.userInfo.username).toBe('viewer');
+      const admin = await api.call('POST', path, { body, token: 'admin' });
+      expect(admin.body.status.userInfo.username).toBe('admin');
+    });
+
     it('takes added users into account', async () => {
       api.rbac.addUser('scheduler', {
         name: 'scheduler',

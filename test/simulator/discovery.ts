@@ -62,6 +62,16 @@ const BUILT_INS: BuiltIn[] = [
     statusSubresource: false,
     verbs: ['create'],
   },
+  {
+    group: 'authentication.k8s.io',
+    version: 'v1',
+    kind: 'SelfSubjectReview',
+    plural: 'selfsubjectreviews',
+    namespaced: false,
+    shortNames: [],
+    statusSubresource: false,
+    verbs: ['create'],
+  },
   { group: 'operators.coreos.com', version: 'v1alpha1', kind: 'Subscription', plural: 'subscriptions', namespaced: true, shortNames: ['sub', 'subs'], statusSubresource: true },
 ];
 

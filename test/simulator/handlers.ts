@@ -233,11 +233,23 @@ const selfSubjectAccessReview = (ctx: ApiContext, req: ApiRequest, r: Resource):
   };
 };
 
+/** Who the caller is (`oc whoami` asks the same). Nothing is stored. */
+const selfSubjectReview = (req: ApiRequest, r: Resource): ApiResponse => ({
+  code: 201,
+  body: {
+    apiVersion: apiVersionOf(r),
+    kind: r.kind,
+    metadata: { creationTimestamp: null },
+    status: { userInfo: { username: req.user.name, groups: req.user.groups } },
+  },
+});
+
 const create = (ctx: ApiContext, req: ApiRequest, r: Resource): ApiResponse => {
   const { route } = req;
   if (r.namespaced && route.namespace === undefined) throw methodNotAllowed();
   authorize(ctx.rbac, req.user, r, { verb: 'create', namespace: route.namespace });
   if (r.kind === 'SelfSubjectAccessReview' && r.group === 'authorization.k8s.io') return selfSubjectAccessReview(ctx, req, r);
+  if (r.kind === 'SelfSubjectReview' && r.group === 'authentication.k8s.io') return selfSubjectReview(req, r);
   const obj = objectFromBody(r, route, req.body);
   const meta = obj.metadata!;
   if (meta.resourceVersion) throw badRequest('resourceVersion should not be set on objects to be created');

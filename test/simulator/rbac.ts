@@ -47,6 +47,8 @@ export const DEFAULT_USERS: Readonly<Record<string, User>> = {
       { verbs: READ_VERBS, apiGroups: ['*'], resources: ['*'] },
       // Every authenticated user may ask what they may do.
       { verbs: ['create'], apiGroups: ['authorization.k8s.io'], resources: ['selfsubjectaccessreviews'] },
+      // ... and who they are.
+      { verbs: ['create'], apiGroups: ['authentication.k8s.io'], resources: ['selfsubjectreviews'] },
     ],
   },
 };
