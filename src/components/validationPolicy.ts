@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { AUTO_IMPORT_POLICY_NAME, BACKUP_NAMESPACE, replicatedPolicyName, VALIDATION_POLICY_NAME } from '../k8s/names';
 import type { HubState } from '../k8s/useHubState';
 import { policyHealth, type PolicyHealth } from '../insight/policyHealth';
@@ -28,3 +29,22 @@ export const validationPolicyHealth = (hub: PolicySources): PolicyHealth => {
     error: hub.rootPolicies.error || hub.replicatedPolicies.error || undefined,
   });
 };
+
+/** `validationPolicyHealth`, recomputed only when a policy watch changes. */
+export const useValidationPolicyHealth = ({ rootPolicies, replicatedPolicies, configurationPolicies, localClusterName }: PolicySources): PolicyHealth =>
+  useMemo(
+    () => validationPolicyHealth({ rootPolicies, replicatedPolicies, configurationPolicies, localClusterName }),
+    // The watch results are new objects on every render; their parts are stable.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [
+      rootPolicies.data,
+      rootPolicies.loaded,
+      rootPolicies.error,
+      replicatedPolicies.data,
+      replicatedPolicies.loaded,
+      replicatedPolicies.error,
+      configurationPolicies?.data,
+      configurationPolicies?.error,
+      localClusterName,
+    ],
+  );

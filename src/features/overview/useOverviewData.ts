@@ -10,7 +10,7 @@ import { drReadiness, type Readiness } from '../../insight/readiness';
 import type { PolicyHealth } from '../../insight/policyHealth';
 import { isSettled, isUsable, servedFrom } from '../../components/apiState';
 import { useNow } from '../../components/useNow';
-import { validationPolicyHealth } from '../../components/validationPolicy';
+import { useValidationPolicyHealth } from '../../components/validationPolicy';
 
 export type OverviewData = {
   hub: HubState;
@@ -59,22 +59,7 @@ export const useOverviewData = (): OverviewData => {
   );
   const msaTokenSecrets = useWatchList<K8sObject>(SecretModel, { selector: { matchLabels: { [LABELS.backup]: 'msa' } }, skip: !passive });
 
-  const policy = useMemo(
-    () => validationPolicyHealth({ rootPolicies, replicatedPolicies, configurationPolicies, localClusterName }),
-    // The watch results are new objects on every render; their parts are stable.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [
-      rootPolicies.data,
-      rootPolicies.loaded,
-      rootPolicies.error,
-      replicatedPolicies.data,
-      replicatedPolicies.loaded,
-      replicatedPolicies.error,
-      configurationPolicies.data,
-      configurationPolicies.error,
-      localClusterName,
-    ],
-  );
+  const policy = useValidationPolicyHealth({ rootPolicies, replicatedPolicies, configurationPolicies, localClusterName });
 
   const operatorServed = servedFrom(schedules) === false || servedFrom(restores) === false ? false : servedFrom(schedules);
 

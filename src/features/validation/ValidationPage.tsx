@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import { Alert, Card, CardBody, CardTitle, EmptyState, EmptyStateBody, Flex, Stack, StackItem } from '@patternfly/react-core';
 import { CubesIcon } from '@patternfly/react-icons';
 import { PolicyModel } from '../../k8s/models';
@@ -9,7 +8,7 @@ import { PluginPage } from '../../components/PluginPage';
 import { LoadErrorState, LoadingState } from '../../components/PageStates';
 import { SeverityLabel, type Severity } from '../../components/SeverityLabel';
 import { isForbiddenError, isNotInstalledError, isSettled, servedFrom } from '../../components/apiState';
-import { validationPolicyHealth } from '../../components/validationPolicy';
+import { useValidationPolicyHealth } from '../../components/validationPolicy';
 import { usePluginTranslation } from '../../i18n';
 import { Link } from '../../router';
 import { TemplateTable } from './TemplateTable';
@@ -48,22 +47,7 @@ const useValidationPolicy = () => {
     include: { configurationPolicies: true },
   });
   const { rootPolicies, replicatedPolicies, configurationPolicies, localClusterName } = hub;
-  const health = useMemo(
-    () => validationPolicyHealth({ rootPolicies, replicatedPolicies, configurationPolicies, localClusterName }),
-    // The watch results are new objects on every render; their parts are stable.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [
-      rootPolicies.data,
-      rootPolicies.loaded,
-      rootPolicies.error,
-      replicatedPolicies.data,
-      replicatedPolicies.loaded,
-      replicatedPolicies.error,
-      configurationPolicies.data,
-      configurationPolicies.error,
-      localClusterName,
-    ],
-  );
+  const health = useValidationPolicyHealth({ rootPolicies, replicatedPolicies, configurationPolicies, localClusterName });
   return { hub, health };
 };
 
