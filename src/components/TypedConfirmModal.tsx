@@ -71,13 +71,15 @@ export const TypedConfirmModal = ({
     setError(undefined);
     try {
       await onConfirm();
-      setTyped('');
-      onClose();
     } catch (e) {
       setError(e);
-    } finally {
       setPending(false);
+      return;
     }
+    // Reset before closing: the parent may unmount the modal in onClose.
+    setPending(false);
+    setTyped('');
+    onClose();
   };
 
   return (

@@ -32,7 +32,8 @@ export const useWatchList = <T extends K8sObject>(model: K8sModel, options: List
           fieldSelector,
         },
   );
-  return { data: data ?? [], loaded: Boolean(loaded), error };
+  // The console reports "no error" as an empty string; callers compare with undefined.
+  return { data: data ?? [], loaded: Boolean(loaded), error: error || undefined };
 };
 
 /** One live object; `data` is undefined until loaded or when it does not exist. */
@@ -44,5 +45,5 @@ export const useWatchObject = <T extends K8sObject>(
   const [data, loaded, error] = useK8sWatchResource<T>(
     name ? { groupVersionKind: gvkOf(model), isList: false, name, namespace, namespaced: model.namespaced } : null,
   );
-  return { data: data && Object.keys(data).length ? data : undefined, loaded: Boolean(loaded), error };
+  return { data: data && Object.keys(data).length ? data : undefined, loaded: Boolean(loaded), error: error || undefined };
 };

@@ -73,6 +73,7 @@ export const EventModel = model({ group: '', version: 'v1', kind: 'Event', plura
 export const EventsV1EventModel = model({ group: 'events.k8s.io', version: 'v1', kind: 'Event', plural: 'events', abbr: 'E', crd: false });
 export const ClusterVersionModel = model({ group: 'config.openshift.io', version: 'v1', kind: 'ClusterVersion', plural: 'clusterversions', abbr: 'CV', namespaced: false, crd: false });
 export const SecretModel = model({ group: '', version: 'v1', kind: 'Secret', plural: 'secrets', abbr: 'S', crd: false });
+export const SelfSubjectReviewModel = model({ group: 'authentication.k8s.io', version: 'v1', kind: 'SelfSubjectReview', plural: 'selfsubjectreviews', abbr: 'SSR', namespaced: false, crd: false });
 export const SelfSubjectAccessReviewModel = model({ group: 'authorization.k8s.io', version: 'v1', kind: 'SelfSubjectAccessReview', plural: 'selfsubjectaccessreviews', abbr: 'SSAR', namespaced: false, crd: false });
 
 /** Every model, for discovery checks and for the simulator's API registry. */

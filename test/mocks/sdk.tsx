@@ -35,6 +35,13 @@ const watchResult = (res: WatchK8sResource | null | undefined): [unknown, boolea
   return [res.isList ? items : items[0], w.loaded, undefined];
 };
 
+/** The user the API server names in a SelfSubjectReview. */
+export const TEST_USER = 'test-admin';
+
+/** Echoes created objects back, and answers "who am I" like the API server. */
+const createAnswer = async ({ model, data }: { model?: { kind?: string }; data: unknown }) =>
+  model?.kind === 'SelfSubjectReview' ? { ...(data as object), status: { userInfo: { username: TEST_USER } } } : data;
+
 export const sdkMock = {
   /** Objects a watch of this kind returns (all namespaces; the hook filters). */
   setResources(gvk: K8sGroupVersionKind, data: Obj[], extra: Partial<WatchState> = {}) {
@@ -54,7 +61,7 @@ export const sdkMock = {
     state.access = () => true;
     state.flags.clear();
     [k8sCreate, k8sPatch, k8sUpdate, k8sDelete, k8sGet, consoleFetchJSON].forEach((fn) => fn.mockReset());
-    k8sCreate.mockImplementation(async ({ data }: { data: unknown }) => data);
+    k8sCreate.mockImplementation(createAnswer);
     k8sUpdate.mockImplementation(async ({ data }: { data: unknown }) => data);
     k8sPatch.mockImplementation(async ({ resource }: { resource: unknown }) => resource);
     k8sDelete.mockImplementation(async () => ({}));
@@ -70,7 +77,7 @@ export const useK8sWatchResources = (resources: Record<string, WatchK8sResource>
     }),
   );
 
-export const k8sCreate = jest.fn(async ({ data }: { data: unknown }) => data);
+export const k8sCreate = jest.fn(createAnswer);
 export const k8sUpdate = jest.fn(async ({ data }: { data: unknown }) => data);
 export const k8sPatch = jest.fn(async ({ resource }: { resource: unknown }) => resource);
 export const k8sDelete = jest.fn(async () => ({}));

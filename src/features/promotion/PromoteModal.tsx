@@ -9,7 +9,7 @@ import { BACKUP_NAMESPACE, VELERO_DEFAULT_TTL } from '../../k8s/names';
 import type { BackupScheduleFormInput } from '../../operand/backupSchedule';
 import { activate } from './actions';
 import { activationCommand, type Audit } from './manifests';
-import { useCurrentUser, whoAmI } from './useCurrentUser';
+import { useCurrentUser, whoAmI } from '../../k8s/currentUser';
 
 type Props = {
   isOpen: boolean;

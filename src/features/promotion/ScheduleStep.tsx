@@ -11,7 +11,7 @@ import { validateBackupScheduleForm, type BackupScheduleFormInput } from '../../
 import { createSchedule } from './actions';
 import { auditOf, decodeSchedule, scheduleCommand, type Audit, type StoredSchedule } from './manifests';
 import { ScheduleFields } from './ScheduleFields';
-import { whoAmI } from './useCurrentUser';
+import { whoAmI } from '../../k8s/currentUser';
 
 type Run = { status: 'idle' | 'running' | 'done' | 'failed'; error?: unknown; form?: BackupScheduleFormInput; audit?: Audit };
 

@@ -7,6 +7,7 @@ import { dump } from 'js-yaml';
 import { ocResourceOf } from '../../insight/ocCommands';
 import { PROMOTION_ACTION } from '../../insight/promotion';
 import { ANNOTATIONS, BACKUP_NAMESPACE } from '../../k8s/names';
+import { UNKNOWN_USER } from '../../k8s/currentUser';
 import type { BackupSchedule, K8sObject, Restore } from '../../k8s/types';
 import { buildBackupSchedule, validateBackupScheduleForm, type BackupScheduleFormInput } from '../../operand/backupSchedule';
 import { setAnnotationsOps, type JsonPatchOp } from '../../operand/patch';
@@ -20,7 +21,7 @@ import { activateSyncRestoreOps, buildRestore, presetInput } from '../../operand
 export const SCHEDULE_ANNOTATION = ANNOTATIONS.promotionSchedule;
 
 /** Recorded when the user's name cannot be read (no SelfSubjectReview API, or it failed). */
-export const UNKNOWN_USER = 'unknown user';
+
 
 export type Audit = { reason?: string; user: string; time: string };
 

@@ -6,6 +6,7 @@ import { usePluginTranslation } from '../../i18n';
 import { RestoreModel } from '../../k8s/models';
 import type { Restore, VeleroBackup } from '../../k8s/types';
 import { activateSyncRestoreOps } from '../../operand/restore';
+import { useCurrentUser, whoAmI } from '../../k8s/currentUser';
 import { canActivate } from '../../insight/restoreHistory';
 import { isRestoreActive, isRestoreSyncing } from '../../insight/restorePhase';
 import { oldPrimaryCheck } from './preflight';
@@ -32,6 +33,7 @@ type ActivateProps = {
 export const ActivateRestoreModal = ({ isOpen, restore, backups, hubId, onClose, onActivated }: ActivateProps) => {
   const { t, tm } = usePluginTranslation();
   const [reason, setReason] = useState('');
+  const user = useCurrentUser(isOpen);
   const name = restore.metadata?.name ?? '';
   const check = canActivate(restore);
   const primary = oldPrimaryCheck({ backups, hubId, now: new Date() });
@@ -52,7 +54,7 @@ export const ActivateRestoreModal = ({ isOpen, restore, backups, hubId, onClose,
         await k8sPatch({
           model: RestoreModel,
           resource: restore,
-          data: activateSyncRestoreOps(restore, { reason, time: new Date().toISOString() }),
+          data: activateSyncRestoreOps(restore, { reason, user: user ?? (await whoAmI()), time: new Date().toISOString() }),
         });
         onActivated?.();
       }}

@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { k8sDelete, k8sPatch, sdkMock } from '../../../test/mocks/sdk';
+import { k8sDelete, k8sPatch, sdkMock, TEST_USER } from '../../../test/mocks/sdk';
 import { EventModel, EventsV1EventModel, gvkOf, RestoreModel, VeleroBackupModel, VeleroRestoreModel } from '../../k8s/models';
 import { activateSyncRestoreOps } from '../../operand/restore';
 import { aBackup, aCoreEvent, aRestore, aV1Event, aVeleroRestore, pageAt, renderAt, suffix } from './testing';
@@ -175,7 +175,7 @@ describe('restore details', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Activate' }));
     await waitFor(() => expect(patch).toHaveBeenCalledTimes(1));
     const { data } = patch.mock.calls[0][0];
-    expect(data).toEqual(activateSyncRestoreOps(restore, { time: data[2].value['business-continuity.open-cluster-management.io/requested-at'] }));
+    expect(data).toEqual(activateSyncRestoreOps(restore, { user: TEST_USER, time: data[2].value['business-continuity.open-cluster-management.io/requested-at'] }));
   });
 
   it('returns to the history after a delete', async () => {

@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { k8sDelete, k8sPatch, sdkMock } from '../../../test/mocks/sdk';
+import { k8sDelete, k8sPatch, sdkMock, TEST_USER } from '../../../test/mocks/sdk';
 import { BackupScheduleModel, gvkOf, RestoreModel, VeleroBackupModel, VeleroRestoreModel } from '../../k8s/models';
 import { ANNOTATIONS } from '../../k8s/names';
 import { activateSyncRestoreOps } from '../../operand/restore';
@@ -91,7 +91,7 @@ describe('restore history', () => {
     expect(resource).toBe(sync);
     const time = data[2].value[ANNOTATIONS.actionTime] as string;
     expect(Date.parse(time)).toBeGreaterThanOrEqual(before - 1000);
-    expect(data).toEqual(activateSyncRestoreOps(sync, { reason: 'primary lost', time }));
+    expect(data).toEqual(activateSyncRestoreOps(sync, { reason: 'primary lost', user: TEST_USER, time }));
     await waitFor(() => expect(screen.getByTestId('activation-requested')).toHaveTextContent('Activation of restore-acm-passive-sync requested.'));
   });
 

@@ -1,22 +1,15 @@
 import { useEffect, useState } from 'react';
-import { k8sCreate, type K8sModel } from '@openshift-console/dynamic-plugin-sdk';
-import { UNKNOWN_USER } from './manifests';
+import { k8sCreate } from '@openshift-console/dynamic-plugin-sdk';
+import { SelfSubjectReviewModel } from './models';
+
+/** Recorded in audit annotations when the API server does not say who the user is. */
+export const UNKNOWN_USER = 'unknown user';
 
 /**
  * SDK 4.19 exposes no supported hook for the logged-in user (its user selector is internal), so
  * the API server is asked who the request comes from: a SelfSubjectReview (GA in Kubernetes 1.28,
  * OpenShift 4.15) is created, not stored, and every authenticated user may create one.
  */
-const SelfSubjectReviewModel: K8sModel = {
-  apiGroup: 'authentication.k8s.io',
-  apiVersion: 'v1',
-  kind: 'SelfSubjectReview',
-  plural: 'selfsubjectreviews',
-  abbr: 'SSR',
-  label: 'SelfSubjectReview',
-  labelPlural: 'SelfSubjectReviews',
-  namespaced: false,
-};
 
 type SelfSubjectReview = { status?: { userInfo?: { username?: string } } };
 
