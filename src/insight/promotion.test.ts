@@ -249,8 +249,15 @@ describe('promotionPreflight', () => {
       });
       expect(byId(p.checks, 'clustersReconnect')).toMatchObject({ status: 'fail', clusters: ['imported-2'] });
       expect(byId(p.checks, 'clustersReconnect').fix?.key).toMatch(/auto-import-secret/);
-      const visible = preflight({ managedClusters: ok([cluster('local-cluster', { local: true }), cluster('eks-1', { url: false })]) });
+      const visible = preflight({ managedClusters: ok([cluster('local-cluster', { local: true }), cluster('eks-1', { url: false, available: false })]) });
       expect(byId(visible.checks, 'clustersReconnect').clusters).toEqual(['eks-1']);
+    });
+
+    it('leaves out the clusters this hub already manages: they are connected here, not moving', () => {
+      const own = preflight({
+        managedClusters: ok([cluster('local-cluster', { local: true }), cluster('own-eks', { url: false }), cluster('eks-1', { url: false, available: false })]),
+      });
+      expect(byId(own.checks, 'clustersReconnect').clusters).toEqual(['eks-1']);
     });
 
     it('says what it cannot know about clusters before activation', () => {

@@ -494,10 +494,13 @@ const oldPrimaryCheck = (input: PromotionInput, expected: string | undefined, ro
 const reconnectCheck = (input: PromotionInput): PreflightCheck => {
   if (!usable(input.managedClusters)) return unread('clustersReconnect', input.managedClusters);
   const r = clusterReconnection(input);
+  // Clusters already connected to this hub are its own, not the old primary's: they stay.
+  const connectedHere = new Set(input.managedClusters.data.filter(isAvailable).map(nameOf));
+  const fromPrimary = r.clusters.filter((c) => !(c.visible && connectedHere.has(c.name)));
   const fix = msg(
     'After activation, import these clusters again: create an auto-import-secret (kubeconfig, or token and server) in each cluster\'s namespace, or import them from the console. To avoid it next time, turn on useManagedServiceAccount in the BackupSchedule.',
   );
-  const wont = r.wontReconnect.map((c) => c.name);
+  const wont = r.wontReconnect.filter((c) => fromPrimary.includes(c)).map((c) => c.name);
   if (wont.length) {
     return item(
       'clustersReconnect',
@@ -506,17 +509,17 @@ const reconnectCheck = (input: PromotionInput): PreflightCheck => {
       { fix, clusters: wont },
     );
   }
-  if (!r.clusters.some((c) => c.visible)) {
+  if (!fromPrimary.some((c) => c.visible)) {
     return item(
       'clustersReconnect',
       'unknown',
       msg(
         'Managed clusters appear on this hub only when activated. The restored data shows {{hive}} Hive-created clusters and {{tokens}} with an auto-import token: these reconnect by themselves. Any cluster imported without a token is not visible yet and will need a manual import.',
-        { hive: r.hive, tokens: r.clusters.filter((c) => c.how === 'msa').length },
+        { hive: r.hive, tokens: fromPrimary.filter((c) => c.how === 'msa').length },
       ),
     );
   }
-  return item('clustersReconnect', 'pass', msg('All {{count}} managed clusters reconnect by themselves.', { count: r.clusters.length }));
+  return item('clustersReconnect', 'pass', msg('All {{count}} managed clusters reconnect by themselves.', { count: fromPrimary.length }));
 };
 
 /**
