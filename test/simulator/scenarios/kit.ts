@@ -8,17 +8,8 @@ import type { Cluster, KindRef } from '../cluster';
 import { uuidFrom } from '../operator/inventory';
 import { nameOf, nsOf } from '../operator/runtime';
 
-/** mulberry32: small, fast, good enough for deterministic fixtures. */
-export const prng = (seed: number): (() => number) => {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
+/** Deterministic fixtures use the same seeded generator as the fault injector. */
+export { seededRandom as prng } from '../faults';
 
 type Subject = { uid?: string; name?: string; namespace?: string; kind?: string; apiVersion?: string };
 
