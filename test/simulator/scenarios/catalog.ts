@@ -167,7 +167,12 @@ const collision = (cluster: Cluster, opts: ScenarioOptions): void => {
     .sort((a, b) => ms(a.status?.startTimestamp) - ms(b.status?.startTimestamp))[0];
   // Seen on the first 5-minute reconcile after it synced in.
   const detected = ms(firstForeign.status?.completionTimestamp) + 40 * SECOND + 4 * MINUTE;
-  const ours = backupStream({ hubId: THIS_HUB_ID, schedule: bs, from: created, to: detected, now: s.now, initialAt: created + 2 * SECOND });
+  // Both hubs name backups after the same schedules and cron minute: where this hub's last run
+  // and the other hub's first hourly run share a timestamp, storage holds one object, the newer.
+  const foreignNames = new Set(theirs.map(nameOf));
+  const ours = backupStream({ hubId: THIS_HUB_ID, schedule: bs, from: created, to: detected, now: s.now, initialAt: created + 2 * SECOND }).filter(
+    (b) => !foreignNames.has(nameOf(b)),
+  );
   const msg = MESSAGES.collisionBackup(nameOf(firstForeign), PRIMARY_HUB_ID, THIS_HUB_ID);
   const { bs: stored } = enabledSchedule(s, bs, lastSetTime(ours), { phase: 'BackupCollision', lastMessage: msg, paused: true });
   if (!s.features.pauseVeleroSchedules) {

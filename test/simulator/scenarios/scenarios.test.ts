@@ -318,3 +318,14 @@ describe('no-operator', () => {
     expect(s.get(REFS.managedCluster, undefined, LOCAL_CLUSTER_NAME)).toBeDefined();
   });
 });
+
+describe('scenarios load whatever the time of day', () => {
+  // The scenarios are placed relative to "now"; two hubs writing hourly can land on the same
+  // backup name at some minutes of the hour. Every third minute must load (a clash spans several).
+  it.each(Object.keys(SCENARIOS).filter((n) => n !== 'large-hub'))('%s at any minute of an hour', (name) => {
+    for (let minute = 0; minute < 60; minute += 3) {
+      const store = new Store({ startTime: new Date(Date.UTC(2026, 10, 25, 20, minute, 10)) });
+      expect(() => SCENARIOS[name].load(store, { acmVersion: '2.15', bulk: (o) => store.bulkLoad(o) })).not.toThrow();
+    }
+  });
+});
