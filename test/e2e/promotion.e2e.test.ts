@@ -32,10 +32,10 @@ const seen = (problems: Problems) => {
 
 type Setup = { harness?: ScenarioHarness; browser?: Browser; tab?: TrackedPage };
 
-const useScenario = (scenario: string, timeScale?: number): Setup => {
+const useScenario = (scenario: string, timeScale?: number, extra: { oldPrimaryKeepsWriting?: boolean } = {}): Setup => {
   const setup: Setup = {};
   beforeAll(async () => {
-    [setup.harness, setup.browser] = await Promise.all([startScenario(scenario, timeScale ? { timeScale } : {}), launchBrowser()]);
+    [setup.harness, setup.browser] = await Promise.all([startScenario(scenario, { ...(timeScale ? { timeScale } : {}), ...extra }), launchBrowser()]);
     setup.tab = await openPage(setup.browser, setup.harness.url);
   }, 120_000);
   afterAll(async () => {
@@ -148,6 +148,49 @@ describe('passive-sync: promote with the one button and follow every step', () =
     // A reload shows the same finished promotion, read from the cluster.
     await page.reload();
     await page.getByTestId('promotion-done').waitFor({ timeout: 30_000 });
+  });
+});
+
+describe('passive-sync with an old primary that keeps writing: the new schedule reports the collision', () => {
+  // The old primary was neither shut down nor paused (the preflight warned about it).
+  const setup = useScenario('passive-sync', 120, { oldPrimaryKeepsWriting: true });
+
+  test('after the promotion, this hub\'s BackupSchedule goes BackupCollision and every page says so', async () => {
+    const tab = setup.tab as TrackedPage;
+    const { page } = tab;
+    const harness = setup.harness as ScenarioHarness;
+    await openPromotion(page);
+    expect(await page.getByTestId('preflight-oldPrimaryStopped').getAttribute('data-status')).toBe('fail');
+    // At the old primary's own minute both hubs would write backups of the same names; half past
+    // keeps them apart, so the old primary's next hourly backup is the newest in storage.
+    await page.locator('#promotion-schedule-cron').fill('30 */1 * * *');
+    await page.getByTestId('promote-button').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    const id = /cluster id ([0-9a-f-]{36})/.exec(await page.getByTestId('promote-hub').innerText())?.[1];
+    await page.locator('#typed-confirm-input').fill(id as string);
+    await dialog.getByRole('button', { name: 'Promote', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // The schedule is created by the promotion, then the operator finds the old primary's newer backups.
+    const schedulesPath = '/apis/cluster.open-cluster-management.io/v1beta1/namespaces/open-cluster-management-backup/backupschedules';
+    const deadline = Date.now() + 150_000;
+    let phase = '';
+    while (Date.now() < deadline) {
+      const { items } = await apiGet(harness, schedulesPath);
+      phase = items[0]?.status?.phase ?? '';
+      if (phase === 'BackupCollision') break;
+      await page.waitForTimeout(1_000);
+    }
+    expect(phase).toBe('BackupCollision');
+
+    for (const route of ['/business-continuity/overview', '/business-continuity/schedules', '/business-continuity/promotion']) {
+      await page.goto(route);
+      const banner = page.getByTestId('collision-banner');
+      await banner.waitFor({ timeout: 30_000 });
+      expect(await banner.innerText()).toContain(id as string);
+    }
+    await tab.screenshot('promotion-passive-sync-old-primary-collision-en');
   });
 });
 

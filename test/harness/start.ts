@@ -21,6 +21,8 @@ export type HarnessOptions = {
   latencyMs?: number;
   errorRate?: number;
   dropWatchEverySeconds?: number;
+  /** The simulator's other hubs keep writing to the shared storage whatever this hub does. */
+  oldPrimaryKeepsWriting?: boolean;
   /** A real API server instead of the simulator, e.g. `kubectl proxy`'s `http://127.0.0.1:8001`. */
   api?: string;
   /** Build the plugin in development mode and rebuild on change (default false: serve `pluginDist`). */
@@ -46,7 +48,7 @@ export class HarnessError extends Error {}
 
 export const startHarness = async (opts: HarnessOptions = {}): Promise<Harness> => {
   const log = opts.log ?? ((line: string) => console.log(line));
-  if (opts.api && (opts.scenario || opts.timeScale || opts.acmVersion || opts.latencyMs || opts.errorRate || opts.dropWatchEverySeconds)) {
+  if (opts.api && (opts.scenario || opts.timeScale || opts.acmVersion || opts.latencyMs || opts.errorRate || opts.dropWatchEverySeconds || opts.oldPrimaryKeepsWriting)) {
     throw new HarnessError('--scenario, --time-scale, --acm-version and the fault options drive the simulator; they do not apply with --api');
   }
   const scenario = opts.api ? undefined : opts.scenario ?? DEFAULT_SCENARIO;
@@ -65,6 +67,7 @@ export const startHarness = async (opts: HarnessOptions = {}): Promise<Harness> 
           timeScale: opts.timeScale,
           acmVersion: opts.acmVersion,
           faults: { latencyMs: opts.latencyMs, errorRate: opts.errorRate, dropWatchEverySeconds: opts.dropWatchEverySeconds },
+          oldPrimaryKeepsWriting: opts.oldPrimaryKeepsWriting,
           log: (line) => log(`[simulator] ${line}`),
         });
       } catch (e) {
@@ -123,6 +126,9 @@ API server. The plugin is built in development mode and rebuilt on every change.
   --latency <ms>           delay every simulated API answer
   --error-rate <0..1>      share of simulated API requests answered 503
   --drop-watch-every <s>   cut every watch after this many seconds
+  --old-primary-keeps-writing
+                           the other hubs in the scenario never stop writing to the shared
+                           storage (a collision after a promotion)
   --api <url>              use this API server instead of the simulator (e.g. kubectl proxy:
                            http://127.0.0.1:8001); requests carry no user token
   --port <n>               port of the harness (default ${DEFAULT_PORT})
@@ -149,6 +155,7 @@ const optionsFrom = (argv: string[]): HarnessOptions | 'help' => {
         latency: { type: 'string' },
         'error-rate': { type: 'string' },
         'drop-watch-every': { type: 'string' },
+        'old-primary-keeps-writing': { type: 'boolean' },
         api: { type: 'string' },
         port: { type: 'string' },
         help: { type: 'boolean' },
@@ -167,6 +174,7 @@ const optionsFrom = (argv: string[]): HarnessOptions | 'help' => {
     latencyMs: number('latency', values.latency, (n) => n >= 0),
     errorRate: number('error-rate', values['error-rate'], (n) => n >= 0 && n <= 1),
     dropWatchEverySeconds: number('drop-watch-every', values['drop-watch-every'], (n) => n > 0),
+    oldPrimaryKeepsWriting: values['old-primary-keeps-writing'],
     api: values.api,
     port: number('port', values.port, (n) => Number.isInteger(n) && n >= 0 && n < 65536),
   };

@@ -32,6 +32,8 @@ export type SimulatorOptions = {
   operator?: boolean;
   /** Simulated time at start. Default: now. */
   startTime?: Date;
+  /** Other hubs sharing the storage never stop writing (see the operator's option). */
+  oldPrimaryKeepsWriting?: boolean;
 };
 
 export type Simulator = {
@@ -82,7 +84,7 @@ export const startSimulator = async (opts: SimulatorOptions): Promise<Simulator>
   scenario.load(store, { acmVersion, bulk: (objs: K8sObject[]) => store.bulkLoad(objs) });
 
   const api = await startApiServer({ store, registry, rbac, faults, log, port: opts.port, host: opts.host });
-  const operator = opts.operator === false ? undefined : startOperator(store, { acmVersion, timeScale });
+  const operator = opts.operator === false ? undefined : startOperator(store, { acmVersion, timeScale, oldPrimaryKeepsWriting: opts.oldPrimaryKeepsWriting });
   return {
     url: api.url,
     port: api.port,

@@ -14,6 +14,8 @@ export type Ctx = {
   rt: Runtime;
   acmVersion: string;
   features: Features;
+  /** See `OperatorOptions.oldPrimaryKeepsWriting`. */
+  oldPrimaryKeepsWriting?: boolean;
 };
 
 /** CBO `getHubIdentification`: the first ClusterVersion's `spec.clusterID`, or `unknown` (§1). */

@@ -20,6 +20,12 @@ export type OperatorOptions = {
   timeScale: number;
   /** Where failures inside a controller are reported (default: console.warn). */
   log?: (line: string) => void;
+  /**
+   * Other hubs keep writing whatever this hub does, as an old primary that was neither shut down
+   * nor paused would until its own operator notices: the case a promotion must report as a
+   * collision.
+   */
+  oldPrimaryKeepsWriting?: boolean;
 };
 
 export type OperatorHandle = { stop(): void };
@@ -28,7 +34,7 @@ export const startOperator = (cluster: Cluster, opts: OperatorOptions): Operator
   const timeScale = opts.timeScale > 0 ? opts.timeScale : 1;
   const rt = new Runtime(cluster, timeScale, opts.log);
   const features = featuresOf(opts.acmVersion);
-  const ctx: Ctx = { cluster, rt, acmVersion: opts.acmVersion, features };
+  const ctx: Ctx = { cluster, rt, acmVersion: opts.acmVersion, features, oldPrimaryKeepsWriting: opts.oldPrimaryKeepsWriting === true };
   const controllers = [startVelero(ctx), startBackupSchedules(ctx), startRestores(ctx), startRemoteHubs(ctx), startPolicies(ctx)];
   // Like informers' initial list: pick up whatever the scenario left mid-flight.
   for (const c of controllers) c.resync();

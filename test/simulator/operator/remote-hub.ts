@@ -53,6 +53,7 @@ export const startRemoteHubs = (ctx: Ctx): RemoteHubs => {
   /** Whether the other hub's operator would have stopped it by now. */
   const stillWriting = (s: Stream, last: number, interval: number): boolean => {
     if (rt.nowMs() - last > 2 * interval + 10 * MINUTE) return false; // no longer running
+    if (ctx.oldPrimaryKeepsWriting) return true;
     const newestResources = safeList<VeleroBackup>(cluster, REFS.veleroBackup, s.ns, { [LABELS.veleroScheduleName]: VELERO_SCHEDULE_NAMES.resources })
       .filter((b) => b.status?.phase !== 'Deleting')
       .sort((a, b) => (ms(b.status?.startTimestamp) || 0) - (ms(a.status?.startTimestamp) || 0))[0];
