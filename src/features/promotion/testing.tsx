@@ -20,6 +20,7 @@ import { BACKUP_NAMESPACE, LABELS, VELERO_SCHEDULE_NAMES, type BackupType } from
 import type { BackupSchedule, ManagedCluster, Restore, RestoreSpec, VeleroBackup } from '../../k8s/types';
 import PromotionPage from './PromotionPage';
 import { PROMOTION_PATH } from './paths';
+import { timestampSuffix } from '../../insight/backups';
 
 export const OLD_PRIMARY = 'aaaaaaaa-1111-2222-3333-444444444444';
 export const THIS_HUB = 'bbbbbbbb-5555-6666-7777-888888888888';
@@ -27,9 +28,8 @@ export const THIS_HUB = 'bbbbbbbb-5555-6666-7777-888888888888';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const stamp = (d: Date) =>
-  `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}`;
+/** Velero's timestamp suffix, as the schedules name their backups (§1). */
+const stamp = timestampSuffix;
 
 export const pageAt = () => (
   <MemoryRouter initialEntries={[PROMOTION_PATH]}>

@@ -2,15 +2,15 @@ import { BACKUP_NAMESPACE, LABELS, VELERO_SCHEDULE_NAMES, type BackupType } from
 import type { BackupSchedule, Restore, VeleroBackup } from '../../k8s/types';
 import { presetInput, type RestoreFormInput } from '../../operand/restore';
 import { backupCadenceMs, oldPrimaryCheck, resolveBackups, restorePreflight } from './preflight';
+import { timestampSuffix } from '../../insight/backups';
 
 const HOUR = 3600_000;
 const NOW = new Date(Date.UTC(2025, 5, 1, 12, 0, 0));
 const OTHER = 'hub-old';
 const THIS = 'hub-new';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const suffix = (d: Date) =>
-  `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}`;
+/** Velero's timestamp suffix, as the schedules name their backups (§1). */
+const suffix = timestampSuffix;
 
 const backup = (type: BackupType, at: Date, writer = OTHER, phase = 'Completed'): VeleroBackup => ({
   metadata: {

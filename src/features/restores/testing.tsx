@@ -9,6 +9,7 @@ import { MemoryRouter, useLocation } from 'react-router-dom-v5-compat';
 import { BACKUP_NAMESPACE, LABELS, VELERO_SCHEDULE_NAMES, type BackupType } from '../../k8s/names';
 import type { BackupSchedule, KubeEvent, Restore, RestoreSpec, VeleroBackup, VeleroRestore } from '../../k8s/types';
 import RestoresPage from './RestoresPage';
+import { timestampSuffix } from '../../insight/backups';
 
 /** Shows the current URL so tests can assert navigation. */
 const LocationProbe = () => {
@@ -29,9 +30,8 @@ export const renderAt = (path: string) => render(pageAt(path));
 export const OTHER_HUB = 'hub-a-0000-1111';
 export const THIS_HUB = 'hub-b-2222-3333';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-export const suffix = (d: Date) =>
-  `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}`;
+/** Velero's timestamp suffix, as the schedules name their backups (§1). */
+export const suffix = timestampSuffix;
 
 /** A Velero backup as the primary hub's schedules make it (§1). */
 export const aBackup = (type: BackupType, at: Date, over: { phase?: string; writer?: string; items?: number } = {}): VeleroBackup => {

@@ -9,6 +9,7 @@ import { MemoryRouter, useLocation } from 'react-router-dom-v5-compat';
 import { BACKUP_NAMESPACE, LABELS, VELERO_SCHEDULE_NAMES, type BackupType } from '../../k8s/names';
 import type { BackupSchedule, Restore, VeleroBackup } from '../../k8s/types';
 import SchedulesPage from './SchedulesPage';
+import { timestampSuffix } from '../../insight/backups';
 
 /** Shows the current URL so tests can assert navigation. */
 const LocationProbe = () => {
@@ -61,9 +62,8 @@ export const aRestore = (name: string, phase: string): Restore => ({
   status: { phase },
 });
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const suffix = (d: Date) =>
-  `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}`;
+/** Velero's timestamp suffix, as the schedules name their backups (§1). */
+const suffix = timestampSuffix;
 
 /** A Velero backup as a schedule of this hub makes it (§1): name, labels, status. */
 export const aBackup = (
