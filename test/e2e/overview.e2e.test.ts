@@ -110,6 +110,8 @@ withScenario('collision', (ctx) => {
     await page.locator('[data-testid="collision-banner"] [data-testid="collision-view-link"]').click();
     await page.waitForURL((url) => url.pathname === '/business-continuity/overview/collision');
     await page.locator('[data-testid="writer-lanes"]').waitFor();
+    // Under load the chart can paint before the last watch event: wait for both hubs' lanes.
+    await page.locator('[data-testid="writer-lane"]').nth(1).waitFor({ timeout: 30_000 });
     const lanes = await page.locator('[data-testid="writer-lane"]').evaluateAll((ls) =>
       ls.map((l) => ({ thisHub: l.getAttribute('data-this-hub'), wroteLast: l.getAttribute('data-wrote-last') })),
     );

@@ -140,6 +140,14 @@ describe('OverviewPage — collision view', () => {
     expect(screen.queryByTestId('collision-view-link')).not.toBeInTheDocument();
   });
 
+  it('shows a spinner, not an empty chart, while the backups load', () => {
+    seedHealthyPrimary();
+    mock.setResources(gvkOf(VeleroBackupModel), [], { loaded: false });
+    renderAt('/business-continuity/overview/collision');
+    expect(screen.queryByTestId('writer-lanes')).not.toBeInTheDocument();
+    expect(screen.getByRole('progressbar')).toBeInTheDocument();
+  });
+
   it('draws activation markers', () => {
     seedHealthyPrimary({ backups: [...backupSet(3 * HOUR, OTHER), activationRecord(2 * HOUR, ME, OTHER), ...backupSet(HOUR, ME)] });
     renderAt('/business-continuity/overview/collision');
