@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import {
   Button,
   Form,
@@ -64,6 +64,15 @@ export const TypedConfirmModal = ({
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>();
   const matches = typed.trim() === confirmText;
+  // The action may move the page on (a promotion replaces its setup view), unmounting this modal
+  // before the request settles; nothing is left to update then.
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
 
   const confirm = async () => {
     if (!matches || pending) return;
@@ -72,10 +81,12 @@ export const TypedConfirmModal = ({
     try {
       await onConfirm();
     } catch (e) {
+      if (!mounted.current) return;
       setError(e);
       setPending(false);
       return;
     }
+    if (!mounted.current) return;
     // Reset before closing: the parent may unmount the modal in onClose.
     setPending(false);
     setTyped('');

@@ -37,13 +37,23 @@ export const useScheduleCreation = (state: PromotionState, mayCreate: { allowed:
   const key = restore?.metadata?.uid ?? restore?.metadata?.name ?? '';
   const allowed = mayCreate.allowed && !mayCreate.loading;
 
+  // The step leaves the page as soon as the cluster shows the schedule, which can be before the
+  // create call returns.
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
   const create = useCallback(async (form: BackupScheduleFormInput, audit: Audit) => {
     setRun({ status: 'running', form, audit });
     try {
       await createSchedule(form, audit);
-      setRun({ status: 'done', form, audit });
+      if (mounted.current) setRun({ status: 'done', form, audit });
     } catch (error) {
-      setRun({ status: 'failed', error, form, audit });
+      if (mounted.current) setRun({ status: 'failed', error, form, audit });
     }
   }, []);
 
