@@ -346,8 +346,16 @@ const involved = (restore: Restore) => ({
 export const eventName = (objectName: string, at: number, seq = 0): string =>
   `${objectName}.${(BigInt(Math.floor(at)) * 1_000_000n + BigInt(seq % 1_000_000)).toString(16)}`;
 
-/** §2: the "Velero restore created" event, in the spelling of the ACM release. */
-export const restoreCreatedEvent = (features: Features, restore: Restore, veleroRestore: string, at: number, seq = 0): KubeEvent & Record<string, unknown> => {
+type RestoreEventText = {
+  type: 'Normal' | 'Warning';
+  /** events.k8s.io/v1 reason, action and note (`main`/5.x). */
+  v1: { reason: string; action: string; note: string };
+  /** core/v1 reason and message (2.8–2.17). */
+  core: { reason: string; message: string };
+};
+
+/** §2: an event about a Restore, shaped like the operator of that ACM release records it. */
+const restoreEvent = (features: Features, restore: Restore, at: number, seq: number, text: RestoreEventText): KubeEvent & Record<string, unknown> => {
   const name = eventName(restore.metadata?.name ?? 'restore', at, seq);
   if (features.eventsV1) {
     return {
@@ -357,11 +365,9 @@ export const restoreCreatedEvent = (features: Features, restore: Restore, velero
       eventTime: microTime(at),
       reportingController: 'restore-controller',
       reportingInstance: `restore-controller-${OPERATOR_POD}`,
-      action: 'CreateRestore',
-      reason: 'VeleroRestoreCreated',
+      ...text.v1,
       regarding: involved(restore),
-      note: `Velero restore created: ${veleroRestore}`,
-      type: 'Normal',
+      type: text.type,
     };
   }
   return {
@@ -369,55 +375,35 @@ export const restoreCreatedEvent = (features: Features, restore: Restore, velero
     kind: 'Event',
     metadata: { name, namespace: restore.metadata?.namespace },
     involvedObject: involved(restore),
-    reason: 'Velero restore created:',
-    message: veleroRestore,
+    ...text.core,
     source: { component: 'Restore controller' },
     firstTimestamp: iso(at),
     lastTimestamp: iso(at),
     count: 1,
-    type: 'Normal',
+    type: text.type,
     reportingComponent: 'Restore controller',
     reportingInstance: '',
   };
 };
+
+/** §2: the "Velero restore created" event, in the spelling of the ACM release. */
+export const restoreCreatedEvent = (features: Features, restore: Restore, veleroRestore: string, at: number, seq = 0): KubeEvent & Record<string, unknown> =>
+  restoreEvent(features, restore, at, seq, {
+    type: 'Normal',
+    v1: { reason: 'VeleroRestoreCreated', action: 'CreateRestore', note: `Velero restore created: ${veleroRestore}` },
+    core: { reason: 'Velero restore created:', message: veleroRestore },
+  });
 
 export const HOOKS_NOTE =
   'spec.hooks is specified but is not propagated to the underlying Velero restore for security reasons. Restore hooks are not supported; remove spec.hooks from the Restore resource.';
 
 /** §2: the Warning emitted when `spec.hooks` is set (2.11+). */
-export const hooksWarningEvent = (features: Features, restore: Restore, at: number): KubeEvent & Record<string, unknown> => {
-  const name = eventName(restore.metadata?.name ?? 'restore', at, 999_999);
-  if (features.eventsV1) {
-    return {
-      apiVersion: 'events.k8s.io/v1',
-      kind: 'Event',
-      metadata: { name, namespace: restore.metadata?.namespace },
-      eventTime: microTime(at),
-      reportingController: 'restore-controller',
-      reportingInstance: `restore-controller-${OPERATOR_POD}`,
-      action: 'RestoreHooksNotSupported',
-      reason: 'RestoreHooksNotSupported',
-      regarding: involved(restore),
-      note: HOOKS_NOTE,
-      type: 'Warning',
-    };
-  }
-  return {
-    apiVersion: 'v1',
-    kind: 'Event',
-    metadata: { name, namespace: restore.metadata?.namespace },
-    involvedObject: involved(restore),
-    reason: 'RestoreHooksNotSupported',
-    message: HOOKS_NOTE,
-    source: { component: 'Restore controller' },
-    firstTimestamp: iso(at),
-    lastTimestamp: iso(at),
-    count: 1,
+export const hooksWarningEvent = (features: Features, restore: Restore, at: number): KubeEvent & Record<string, unknown> =>
+  restoreEvent(features, restore, at, 999_999, {
     type: 'Warning',
-    reportingComponent: 'Restore controller',
-    reportingInstance: '',
-  };
-};
+    v1: { reason: 'RestoreHooksNotSupported', action: 'RestoreHooksNotSupported', note: HOOKS_NOTE },
+    core: { reason: 'RestoreHooksNotSupported', message: HOOKS_NOTE },
+  });
 
 // ---- the activation record (§2) ----
 
